@@ -1,0 +1,75 @@
+"""MkDocs adapter: hands MkDocs the folder the core stages; holds no logic of its own.
+
+Every MkDocs-specific detail lives here, so moving to another engine means rewriting this file.
+mkdocs-static-i18n runs one full build per language inside the first build, so each event below
+runs once per language; staging happens once per configuration load.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from legalaid import postbuild, stage
+from legalaid.findings import errors
+
+log = get_plugin_logger(__name__)
+
+_staging: dict[str, Path] = {}
+
+
+def _staging_dir() -> Path:
+    if "dir" not in _staging:
+        path = Path(tempfile.mkdtemp(prefix="legalaid-stage-"))
+        atexit.register(shutil.rmtree, path, ignore_errors=True)
+        _staging["dir"] = path
+    return _staging["dir"]
+
+
+@event_priority(100)  # before i18n reads docs_dir
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Stage docs/ and the generated pages, then point MkDocs at the staged folder."""
+    target = _staging_dir()
+    if Path(config.docs_dir) == target:  # a later language's build of the same configuration
+        return config
+    root = Path(config.config_file_path).resolve().parent
+    prepared = stage.prepare(root)
+    for finding in prepared.findings:
+        (log.error if finding.level == "error" else log.warning)(finding.format())
+    problems = errors(prepared.findings)
+    if problems:
+        raise PluginError(
+            f"{len(problems)} error(s) in content or data (listed above as file:line:col); "
+            "fix them and build again. Run 'legalaid check' to see them without building."
+        )
+    stage.write(prepared, target)
+    config.docs_dir = str(target)
+    return config
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Point a generated page's edit link at the data file it comes from."""
+    edit_path = page.meta.get("edit_path")
+    if edit_path and config.repo_url:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{edit_path}"
+    return context
+
+
+@event_priority(-200)  # after i18n, search and offline have written their files
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Finish the whole site once, after every language has been built."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    postbuild.finish(Path(config.site_dir), Path(config.config_file_path).resolve().parent)

@@ -1,0 +1,124 @@
+"""The built site in Debian's Chromium, opened from disk as a reader opens a downloaded copy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+IN_CI = os.environ.get("CI", "").lower() == "true"
+ALLOWED_SCHEMES = ("file:", "data:", "blob:")
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail(f"{CHROMIUM} is missing; under CI=true the browser tests must run "
+                        "(.ci/run installs Debian's chromium)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium); CI runs these")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--allow-file-access-from-files"],
+        )
+        yield b
+        b.close()
+
+
+class Recorder:
+    """Every request a page makes."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls if not u.startswith(ALLOWED_SCHEMES)]
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[tuple[object, Recorder]]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})  # type: ignore[attr-defined]
+    recorder = Recorder()
+    context.on("request", lambda request: recorder.urls.append(request.url))
+    pg = context.new_page()
+    yield pg, recorder
+    context.close()
+
+
+def search(pg: object, site: Path, start: str, query: str) -> list[str]:
+    pg.goto((site / start).as_uri())  # type: ignore[attr-defined]
+    pg.click("label.md-search__icon, label[for='__search']")  # type: ignore[attr-defined]
+    pg.fill("input.md-search__input", query)  # type: ignore[attr-defined]
+    items = pg.locator("li.md-search-result__item")  # type: ignore[attr-defined]
+    items.first.wait_for(timeout=15000)
+    return [items.nth(i).inner_text() for i in range(min(items.count(), 5))]
+
+
+def test_home_page_opens_from_disk_without_network(page: tuple[object, Recorder],
+                                                   built_site: Path) -> None:
+    pg, rec = page
+    pg.goto((built_site / "index.html").as_uri())  # type: ignore[attr-defined]
+    pg.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert "12348" in pg.inner_text("article")  # type: ignore[attr-defined]
+    assert len(rec.urls) > 3
+    assert rec.foreign() == []
+
+
+def test_search_finds_chinese_words_from_disk(page: tuple[object, Recorder],
+                                              built_site: Path) -> None:
+    pg, rec = page
+    results = search(pg, built_site, "index.html", "法律援助")
+    assert results and any("法律援助" in r for r in results)
+    assert rec.foreign() == []
+
+
+def test_search_finds_english_words_from_disk(page: tuple[object, Recorder],
+                                              built_site: Path) -> None:
+    pg, rec = page
+    results = search(pg, built_site, "en/index.html", "legal aid")
+    assert results and any("legal aid" in r.lower() for r in results)
+    assert rec.foreign() == []
+
+
+@pytest.mark.parametrize(("start", "lang", "expected"), [
+    ("procedures/legal-aid.html", "en", "en/procedures/legal-aid.html"),
+    ("en/procedures/legal-aid.html", "zh", "procedures/legal-aid.html"),
+])
+def test_language_switcher_goes_to_the_counterpart(page: tuple[object, Recorder], built_site: Path,
+                                                   start: str, lang: str, expected: str) -> None:
+    pg, rec = page
+    pg.goto((built_site / start).as_uri())  # type: ignore[attr-defined]
+    pg.hover(".md-header__option .md-select")  # type: ignore[attr-defined]
+    pg.click(f"a.md-select__link[hreflang={lang}]")  # type: ignore[attr-defined]
+    pg.wait_for_load_state()  # type: ignore[attr-defined]
+    assert pg.url == (built_site / expected).as_uri()  # type: ignore[attr-defined]
+    assert rec.foreign() == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_phone_screenshot_of_home_page(browser: object, built_site: Path, artifacts: Path,
+                                       lang: str) -> None:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    pg = context.new_page()
+    pg.goto((built_site / ("index.html" if lang == "zh" else "en/index.html")).as_uri())
+    pg.wait_for_load_state("networkidle")
+    shot = artifacts / f"home-{lang}-360x740.png"
+    pg.screenshot(path=str(shot))
+    # the page fits the phone's width: no sideways scrolling
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+    assert shot.stat().st_size > 10_000
+    assert [u for u in requests if not u.startswith(ALLOWED_SCHEMES)] == []
