@@ -19,7 +19,7 @@ DOCS_DIR = "docs"
 REVIEW_MAX_AGE_DAYS = 365
 
 MACRO_TABLE = re.compile(r"^\s*\[\[deadlines:\s*([^\]]*)\]\]\s*$")
-MACRO_INLINE = re.compile(r"\[\[deadline:\s*([^\]\s]*)\s*\]\]")
+MACRO_INLINE = re.compile(r"\[\[deadline:\s*([^\]\s]+)\s*\]\]")
 MACRO_ANY = re.compile(r"\[\[deadlines?:")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -77,7 +77,7 @@ def read_page(root: Path, file: Path) -> tuple[Page | None, list[Finding]]:
     front, body, body_line = split_front_matter(text.lstrip("\ufeff"), path)
     meta = front.data if isinstance(front.data, dict) else {}
     findings = list(front.findings)
-    if not isinstance(front.data, dict):
+    if not isinstance(front.data, dict) and not findings:
         findings.append(front.finding((), "front matter must be a mapping of fields",
                                       "write 'field: value' lines", "page.front-matter"))
     text = text.lstrip("\ufeff")
@@ -174,15 +174,15 @@ def expand_macros(page: Page, facts: Facts) -> tuple[str, list[Finding], set[str
             return render("deadline-inline.html.j2", page.lang,
                           d=deadline_view(facts, key, page.lang)).strip()
 
-        line = MACRO_INLINE.sub(inline, line)
-        stray = MACRO_ANY.search(line)
-        if stray:
-            findings.append(Finding(
-                page.path, number, stray.start() + 1, "error", "malformed deadline macro",
-                "write [[deadline: id]] inside a sentence or [[deadlines: id1 id2]] on its own line",
-                "page.deadline"))
-        out.append(line)
-    return "".join(out), findings, used
+        well_formed = {m.start() for m in MACRO_INLINE.finditer(line)}
+        for stray in MACRO_ANY.finditer(line):
+            if stray.start() not in well_formed:
+                findings.append(Finding(
+                    page.path, number, stray.start() + 1, "error", "malformed deadline macro",
+                    "write [[deadline: id]] inside a sentence or [[deadlines: id1 id2]] on its "
+                    "own line", "page.deadline"))
+        out.append(MACRO_INLINE.sub(inline, line))
+    return "".join(out), sorted(findings), used
 
 
 def as_date(value: Any) -> dt.date | None:
