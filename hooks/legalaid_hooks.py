@@ -42,7 +42,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if Path(config.docs_dir) == target:  # a later language's build of the same configuration
         return config
     root = Path(config.config_file_path).resolve().parent
-    prepared = stage.prepare(root)
+    edit_base = f"{config.repo_url.rstrip('/')}/edit/main/" if config.repo_url else None
+    prepared = stage.prepare(root, edit_base=edit_base)
     for finding in prepared.findings:
         (log.error if finding.level == "error" else log.warning)(finding.format())
     problems = errors(prepared.findings)
@@ -59,10 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    """Point a generated page's edit link at the data file it comes from."""
-    edit_path = page.meta.get("edit_path")
-    if edit_path and config.repo_url:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{edit_path}"
+    """Point a generated page's edit link at the data file it comes from (or drop it)."""
+    if page.meta.get("generated"):
+        edit_path = page.meta.get("edit_path")
+        page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/main/{edit_path}"
+                         if edit_path and config.repo_url else None)
     return context
 
 

@@ -62,7 +62,10 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         return f"key {error.instance!r} is not of the expected form", \
             "use lowercase ASCII letters, digits and hyphens"
     if kind == "minLength":
-        return f"field '{where}' is empty", "fill it in or remove it"
+        if error.validator_value <= 1:
+            return f"field '{where}' is empty", "fill it in or remove it"
+        return (f"field '{where}' is too short ({error.instance!r})",
+                f"give at least {error.validator_value} characters")
     return f"field '{where}': {error.message}", "correct the value"
 
 
