@@ -12,8 +12,9 @@ from . import __version__
 
 def _root(value: str) -> Path:
     path = Path(value).resolve()
-    if not (path / "mkdocs.yml").exists():
-        raise argparse.ArgumentTypeError(f"{value}: no mkdocs.yml here; pass the project folder")
+    if not ((path / "mkdocs.yml").exists() or (path / "data").is_dir()):
+        raise argparse.ArgumentTypeError(
+            f"{value}: neither mkdocs.yml nor data/ here; pass the project folder")
     return path
 
 
@@ -26,6 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"legalaid {__version__}")
     parser.add_argument("--root", type=_root, default=".", help="project folder (default: .)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check", help="check every content and data file without building the site",
+        description="Check data/ and docs/ without building. One line per finding: "
+                    "path:line:col: error|warning: message (how to fix). Exit 1 on any error.")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people and editors, json for tools")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     stage_cmd = sub.add_parser(
         "stage", help="write docs/ plus generated pages, macros expanded, into a folder",
@@ -42,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "check":
+        return _check(args.root, args.format, args.strict)
     if args.command == "stage":
         from . import stage
         from .findings import errors
@@ -54,6 +65,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         stage.write(prepared, args.out)
         return 0
     return 0
+
+
+def _check(root: Path, fmt: str, strict: bool) -> int:
+    from . import stage
+    from .findings import to_json
+
+    findings = sorted(stage.prepare(root).findings)
+    n_errors = sum(f.level == "error" for f in findings)
+    n_warnings = len(findings) - n_errors
+    if fmt == "json":
+        print(to_json(findings))
+    else:
+        for finding in findings:
+            print(finding.format())
+        print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
+    return 1 if n_errors or (strict and n_warnings) else 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .exports import write_exports
 from .render import render
+from .stations import load_directory
 
 
 def write_404(site: Path) -> None:
@@ -22,3 +24,4 @@ def write_404(site: Path) -> None:
 def finish(site: Path, root: Path) -> None:
     """Everything done once per build after all languages are written."""
     write_404(site)
+    write_exports(load_directory(root), site)

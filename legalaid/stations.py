@@ -220,4 +220,5 @@ def load_directory(root: Path, today: dt.date | None = None) -> Directory:
                 rel, 0, 1, "error", "not a station file in the expected place",
                 f"station files are {STATIONS_DIR}/<province-code>/<id>.yaml", "station.place"))
     directory.stations.sort(key=lambda s: (s.province, s.city or "", s.data["kind"], s.id))
+    directory.findings.sort()
     return directory

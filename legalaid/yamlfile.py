@@ -46,7 +46,7 @@ def _record_lines(node: yaml.Node, prefix: Key, doc: YamlDoc, offset: int) -> No
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            key = key_node.value
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
             pos = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
             if key in seen:
                 doc.findings.append(Finding(
