@@ -57,8 +57,10 @@ def page(browser: object) -> Iterator[tuple[object, Recorder]]:
 
 def search(pg: object, site: Path, start: str, query: str) -> list[str]:
     pg.goto((site / start).as_uri())  # type: ignore[attr-defined]
-    pg.click("label.md-search__icon, label[for='__search']")  # type: ignore[attr-defined]
-    pg.fill("input.md-search__input", query)  # type: ignore[attr-defined]
+    box = pg.locator("input.md-search__input")  # type: ignore[attr-defined]
+    if not box.is_visible():  # phone layout: the search icon opens the box
+        pg.locator("label[for='__search']:visible").first.click()  # type: ignore[attr-defined]
+    box.fill(query)
     items = pg.locator("li.md-search-result__item")  # type: ignore[attr-defined]
     items.first.wait_for(timeout=15000)
     return [items.nth(i).inner_text() for i in range(min(items.count(), 5))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -96,8 +97,9 @@ def test_no_generator_tag_and_no_web_fonts(built_site: Path) -> None:
 
 
 def test_search_index_covers_both_languages(built_site: Path) -> None:
-    index = (built_site / "search" / "search_index.json").read_text("utf-8")
-    assert "法律援助" in index and "legal aid" in index.lower()
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
+    assert "法律援助" in text and "legal aid" in text.lower()
     assert (built_site / "search" / "search_index.js").exists()  # offline copy for file://
 
 
