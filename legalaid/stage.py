@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,18 +80,24 @@ def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = No
 
 
 def write(stage: Stage, out: Path) -> None:
-    """Write a prepared stage into ``out`` (emptied first): ``out/<lang>/<rel>``."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    made: set[Path] = set()
+    """Make ``out`` hold exactly the stage: ``out/<lang>/<rel>`` plus copied files.
+
+    Files whose content did not change are left untouched, so a live-reloading server watching
+    ``out`` sees only real changes (rewriting everything would make it rebuild forever).
+    """
+    wanted: dict[Path, bytes] = {}
     for item in stage.files:
-        target = out / item.lang / item.rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_text(item.text, encoding="utf-8", newline="")
+        wanted[out / item.lang / item.rel] = item.text.encode("utf-8")
     for source, rel in stage.copies:
-        target = out / rel
+        wanted[out / rel] = source.read_bytes()
+    out.mkdir(parents=True, exist_ok=True)
+    for existing in sorted(out.rglob("*"), reverse=True):
+        if existing.is_file() and existing not in wanted:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    for target, data in wanted.items():
+        if target.is_file() and target.read_bytes() == data:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        target.write_bytes(data)

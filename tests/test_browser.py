@@ -124,3 +124,52 @@ def test_phone_screenshot_of_home_page(browser: object, built_site: Path, artifa
     context.close()
     assert shot.stat().st_size > 10_000
     assert [u for u in requests if not u.startswith(ALLOWED_SCHEMES)] == []
+
+
+@pytest.fixture
+def mirror(built_site: Path, tmp_path: Path) -> Iterator[str]:
+    """The site served over loopback HTTP under a sub-path, missing paths answered by 404.html."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path / "www"
+    (root / "mirror").mkdir(parents=True)
+    (root / "mirror" / "sub").symlink_to(built_site)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (built_site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_404_page_works_on_a_mirror_under_a_sub_path(page: tuple[object, Recorder],
+                                                      mirror: str) -> None:
+    pg, rec = page
+    pg.goto(f"{mirror}/mirror/sub/no/such/page.html")  # type: ignore[attr-defined]
+    home = pg.locator('a.home[data-path="index.html"]')  # type: ignore[attr-defined]
+    pg.wait_for_function(  # type: ignore[attr-defined]
+        "document.querySelector('a.home').getAttribute('href') !== '/'")
+    assert home.get_attribute("href") == "/mirror/sub/index.html"
+    home.click()
+    pg.wait_for_load_state()  # type: ignore[attr-defined]
+    assert "12348" in pg.inner_text("article")  # type: ignore[attr-defined]
+    assert [u for u in rec.urls if not u.startswith((mirror, "data:", "blob:"))] == []
