@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import phonenumbers
 import yaml
 
 #: Area code of each province's capital, so generated phone numbers are valid.
@@ -24,6 +25,15 @@ SERVICES = ("legal-advice", "legal-aid-application", "representation", "criminal
 DISTRICTS = ("东城", "西城", "城关", "新华", "和平", "长安", "朝阳", "开发", "高新", "南湖")
 
 
+def _local_number(rng: random.Random, area: str) -> str:
+    """A local number valid after ``area``: 8 digits in most cities, 7 in some."""
+    while True:
+        length = rng.choice((7, 8))
+        digits = f"{rng.randrange(6, 9)}{rng.randrange(10 ** (length - 1)):0{length - 1}d}"
+        if phonenumbers.is_valid_number(phonenumbers.parse(f"{area}{digits}", "CN")):
+            return f"{digits[:-4]} {digits[-4:]}"
+
+
 def write_stations(root: Path, n: int, seed: int = 2026) -> list[Path]:
     """Write ``n`` synthetic station files under ``root/data/stations``."""
     rng = random.Random(seed)
@@ -35,7 +45,7 @@ def write_stations(root: Path, n: int, seed: int = 2026) -> list[Path]:
         district = DISTRICTS[rng.randrange(len(DISTRICTS))]
         prov = regions[code]
         sid = f"synthetic-{prov['slug']}-{i:05d}"
-        digits = f"{rng.randrange(6000, 8999)} {rng.randrange(1000, 9999)}"
+        digits = _local_number(rng, AREA_CODES[code])
         entry = {
             "id": sid, "region": code, "kind": KINDS[i % len(KINDS)],
             "name": {"zh": f"{prov['zh']}{district}区第{i}法律援助工作站",
