@@ -36,6 +36,29 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text for people and editors, json for tools")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    stamp = sub.add_parser(
+        "stamp", help="record that English pages match their current Chinese source",
+        description="Write 'translated_from: <fingerprint of the Chinese text>' into each English "
+                    "page. Run it after checking or updating a translation.")
+    stamp.add_argument("pages", nargs="+", type=Path, help="docs/en/... pages")
+
+    new = sub.add_parser(
+        "new-station", help="write a new, valid station file in the right folder",
+        description="Create data/stations/<province>/<id>.yaml. Asks for what is missing when "
+                    "run in a terminal; fields you cannot verify are best left out.")
+    new.add_argument("--id", help="ASCII id, e.g. hebei-baoding-legal-aid-centre")
+    new.add_argument("--region", help="GB/T 2260 code, e.g. 130000 (see data/regions.yaml)")
+    new.add_argument("--kind", help="e.g. government-legal-aid-centre (data/vocabularies.yaml)")
+    new.add_argument("--name-zh")
+    new.add_argument("--name-en")
+    new.add_argument("--address-zh")
+    new.add_argument("--address-en")
+    new.add_argument("--phone", action="append", default=[], help="repeatable")
+    new.add_argument("--hours", help="OpenStreetMap syntax, e.g. 'Mo-Fr 09:00-12:00,13:30-17:30'")
+    new.add_argument("--service", action="append", default=[], help="repeatable")
+    new.add_argument("--source", help="URL or citation the facts come from")
+    new.add_argument("--verified", help="date checked, YYYY-MM-DD (default: today)")
+
     stage_cmd = sub.add_parser(
         "stage", help="write docs/ plus generated pages, macros expanded, into a folder",
         description="Write the Markdown another engine can build: docs/ with deadline macros "
@@ -53,6 +76,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "check":
         return _check(args.root, args.format, args.strict)
+    if args.command == "stamp":
+        from .translation import stamp as stamp_pages
+
+        for message in stamp_pages(args.root, args.pages):
+            print(message)
+        return 0
+    if args.command == "new-station":
+        from .newstation import run
+
+        return run(args.root, vars(args))
     if args.command == "stage":
         from . import stage
         from .findings import errors

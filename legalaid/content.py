@@ -17,6 +17,11 @@ from .yamlfile import YamlDoc, parse_yaml, read_text
 DOCS_DIR = "docs"
 #: A review older than this many days is flagged on the page and by ``legalaid check``.
 REVIEW_MAX_AGE_DAYS = 365
+#: Pages under these paths state law: they need ``reviewed`` and ``sources`` (or ``references``).
+LEGAL_SECTIONS = ("legal-system/", "procedures/", "international/", "urgent-action/",
+                  "publications/")
+#: Pages of a legal section that only describe the section need no sources.
+NON_LEGAL_PAGES = ("publications/index.md",)
 
 MACRO_TABLE = re.compile(r"^\s*\[\[deadlines:\s*([^\]]*)\]\]\s*$")
 MACRO_INLINE = re.compile(r"\[\[deadline:\s*([^\]\s]+)\s*\]\]")
@@ -225,6 +230,31 @@ def source_views(page: Page, facts: Facts) -> tuple[list[dict[str, str]], list[F
     return views, findings
 
 
+def is_legal(page: Page) -> bool:
+    """Whether the page states law and so must be cited and dated."""
+    return page.rel.startswith(LEGAL_SECTIONS) and page.rel not in NON_LEGAL_PAGES
+
+
+def check_front_matter(page: Page) -> list[Finding]:
+    """Title on every page; review date and sources on pages that state law."""
+    findings = []
+    if not str(page.meta.get("title") or "").strip():
+        findings.append(page.front.finding(("title",), "the page has no title",
+                                           "add 'title: ...' to the front matter", "page.title"))
+    if is_legal(page):
+        if page.meta.get("reviewed") is None:
+            findings.append(page.front.finding(
+                ("title",), "a legal page needs 'reviewed:'",
+                "add 'reviewed: YYYY-MM-DD', the day you checked it against the statute text",
+                "page.reviewed"))
+        if not (page.meta.get("sources") or page.meta.get("references")):
+            findings.append(page.front.finding(
+                ("title",), "a legal page needs 'sources:'",
+                "list each law (key of data/laws.yaml) and the articles the page relies on",
+                "page.sources"))
+    return findings
+
+
 def page_blocks(page: Page, facts: Facts, today: dt.date) -> tuple[str, str, list[Finding]]:
     """The "last reviewed" block for the top of a page and the sources block for its end."""
     findings: list[Finding] = []
@@ -240,6 +270,11 @@ def page_blocks(page: Page, facts: Facts, today: dt.date) -> tuple[str, str, lis
         return "", "", findings
     ctx = {"iso": reviewed.isoformat(), "date": format_date(reviewed, page.lang)}
     stale = (today - reviewed).days > REVIEW_MAX_AGE_DAYS
+    if stale:
+        findings.append(page.front.finding(
+            ("reviewed",), f"last reviewed {reviewed}, more than 12 months before {today}",
+            "check the page against the statute text in force and update 'reviewed:'",
+            "page.review-stale", "warning"))
     top = render("page-reviewed.html.j2", page.lang, stale=stale,
                  has_sources=bool(sources or references), **ctx)
     bottom = ""

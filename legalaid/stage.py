@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import LANGUAGES, safety, status, translation
 from . import directory as directory_mod
-from .content import DOCS_DIR, expand_macros, iter_pages, page_blocks, read_page
+from .content import (
+    DOCS_DIR,
+    Page,
+    check_front_matter,
+    expand_macros,
+    is_legal,
+    iter_pages,
+    page_blocks,
+    read_page,
+)
+from .directory import GeneratedFile
 from .facts import Facts, load_facts
-from .findings import Finding
+from .findings import Finding, errors
+from .links import anchors, check_links
+from .render import render
 from .stations import Directory, load_directory
 
 
@@ -42,8 +56,14 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def _lag_notice(rel: str) -> str:
+    """The "English may lag behind" notice, linking the Chinese original of page ``rel``."""
+    href = "../" * (rel.count("/") + 1) + posixpath.splitext(rel)[0] + ".html"
+    return render("translation-lag.html.j2", "en", href=href) + "\n\n"
+
+
 def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = None) -> Stage:
-    """Load data and pages, expand them, generate the directory; collect every finding.
+    """Load data and pages, check them, expand macros, generate pages; collect every finding.
 
     Args:
         root: The project folder.
@@ -53,29 +73,52 @@ def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = No
     today = today or build_date()
     stage = Stage()
     stage.facts = facts = load_facts(root)
-    stage.findings += facts.findings
+    stage.directory = directory = load_directory(root)
+    stage.findings += [*facts.findings, *directory.findings]
+    docs = root / DOCS_DIR
+
+    pages: dict[str, dict[str, Page]] = {lang: {} for lang in LANGUAGES}
     for file in iter_pages(root):
         page, problems = read_page(root, file)
         stage.findings += problems
-        if page is None:
-            continue
-        body, problems, _ = expand_macros(page, facts)
-        stage.findings += problems
-        top, bottom, problems = page_blocks(page, facts, today)
-        stage.findings += problems
-        parts = [page.head, top + "\n\n" if top else "", body]
-        if bottom:
-            parts.append("\n\n" + bottom + "\n")
-        stage.files.append(StagedFile(page.lang, page.rel, "".join(parts)))
-    stage.directory = directory = load_directory(root)
-    stage.findings += directory.findings
-    if not any(f.level == "error" for f in directory.findings):
-        for generated in directory_mod.generate(directory, today, edit_base):
-            stage.files.append(StagedFile(generated.lang, generated.rel, generated.content))
-    docs = root / DOCS_DIR
-    for file in sorted(docs.rglob("*")):
-        if file.is_file() and file.suffix != ".md":
-            stage.copies.append((file, file.relative_to(docs).as_posix()))
+        if page is not None:
+            pages[page.lang][page.rel] = page
+            stage.findings += check_front_matter(page)
+            stage.findings += safety.scan(page.path, file.read_text("utf-8"), markdown=True)
+    legal = {rel for by_rel in pages.values() for rel, p in by_rel.items() if is_legal(p)}
+    problems, states, outdated = translation.check(pages, today, legal)
+    stage.findings += problems
+
+    generated: list[GeneratedFile] = status.generate(states)
+    if not errors(directory.findings):
+        generated += directory_mod.generate(directory, today, edit_base)
+    for file in sorted((root / "data").rglob("*.yaml")):
+        rel = file.relative_to(root).as_posix()
+        stage.findings += safety.scan(rel, file.read_text("utf-8", "replace"), markdown=False,
+                                      allowed_phone_lines=directory.phone_lines.get(rel, ()))
+
+    for source in sorted(docs.rglob("*")):
+        if source.is_file() and source.suffix != ".md":
+            stage.copies.append((source, source.relative_to(docs).as_posix()))
+    for lang in LANGUAGES:
+        known: dict[str, set[str] | None] = {rel: anchors(p.body) for rel, p in pages[lang].items()}
+        known.update({g.rel: None for g in generated if g.lang == lang and g.rel.endswith(".md")})
+        assets = {rel.partition("/")[2] for _, rel in stage.copies if rel.startswith(f"{lang}/")}
+        assets |= {rel for _, rel in stage.copies if rel.partition("/")[0] not in LANGUAGES}
+        assets |= {g.rel for g in generated if g.lang == lang and not g.rel.endswith(".md")}
+        for rel, page in pages[lang].items():
+            stage.findings += check_links(page, known, assets)
+            body, problems, _ = expand_macros(page, facts)
+            top, bottom, more = page_blocks(page, facts, today)
+            stage.findings += problems + more
+            if lang == translation.TARGET_LANG and outdated.get(rel):
+                top = _lag_notice(rel) + top
+            parts = [page.head, top + "\n\n" if top else "", body]
+            if bottom:
+                parts.append("\n\n" + bottom + "\n")
+            stage.files.append(StagedFile(lang, rel, "".join(parts)))
+    stage.files += [StagedFile(g.lang, g.rel, g.content) for g in generated]
+    stage.findings.sort()
     return stage
 
 

@@ -68,6 +68,8 @@ class Directory:
     vocab: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     stations: list[Station] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: Lines of each station file that hold a phone number (where mobile numbers are expected).
+    phone_lines: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def public(self) -> list[Station]:
@@ -166,6 +168,8 @@ def _check_station(doc: YamlDoc, file: Path, directory: Directory,
                                  "use OpenStreetMap syntax, e.g. 'Mo-Fr 09:00-12:00,13:30-17:30; "
                                  "PH off' or '24/7'", "station.hours"))
     verified = data.get("last_verified")
+    if isinstance(verified, str):  # a quoted date; the schema has checked its form
+        verified = data["last_verified"] = dt.date.fromisoformat(verified)
     if isinstance(verified, dt.date) and verified > today + dt.timedelta(days=1):
         err(("last_verified",), f"last_verified {verified} is in the future",
             "write the date you checked the entry, not later than today", "station.verified")
@@ -193,6 +197,8 @@ def load_directory(root: Path, today: dt.date | None = None) -> Directory:
         directory.findings += doc.findings
         if doc.data is None:
             continue
+        directory.phone_lines[rel] = {pos[0] for key, pos in doc.lines.items()
+                                      if len(key) == 3 and key[0] == "phones"}
         if not isinstance(doc.data, dict):
             directory.findings.append(doc.finding((), "a station file must be a mapping of fields",
                                                   "start from an existing station file",

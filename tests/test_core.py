@@ -165,7 +165,9 @@ def test_reviewed_and_sources_blocks(project: Path) -> None:
     assert '最后审核：<time datetime="2025-01-01">2025年1月1日</time>' in top
     assert "legalaid-stale" in top  # more than 12 months old
     assert "中华人民共和国行政诉讼法" in bottom and "第45、46条" in bottom
-    assert [(f.line, f.message) for f in findings] == [(7, "unknown law 'unknown-law' in sources")]
+    assert [(f.line, f.level, f.message) for f in sorted(findings)] == [
+        (3, "warning", "last reviewed 2025-01-01, more than 12 months before 2026-11-24"),
+        (7, "error", "unknown law 'unknown-law' in sources")]
     fresh, _, _ = page_blocks(page, load_facts(project), dt.date(2025, 6, 1))
     assert "legalaid-stale" not in fresh
 

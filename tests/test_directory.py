@@ -115,6 +115,13 @@ def test_duplicate_id_across_provinces(project: Path) -> None:
         "duplicate id 'same', already used by data/stations/110000/same.yaml")]
 
 
+def test_quoted_date_is_read_as_a_date(project: Path) -> None:
+    station(project, GOOD.format(id="test-centre", region="110000").replace(
+        "2026-01-05", '"2026-01-05"'))
+    (entry,) = load_directory(project).public
+    assert entry.data["last_verified"] == dt.date(2026, 1, 5)
+
+
 def test_station_in_wrong_province_folder(project: Path) -> None:
     station(project, GOOD.format(id="test-centre", region="120000"))
     assert findings(project) == [(
@@ -145,8 +152,9 @@ def test_opening_hours_in_words() -> None:
 HIDDEN = GOOD.replace("测试法律援助中心", "内部备用联络点").replace("Test Legal Aid Centre",
                                                                   "Internal backup contact") \
     + "public: false\n"
-MARKUP = GOOD.replace("测试法律援助中心", "<script>alert(1)</script>中心").replace(
-    "1 Some Road", "<img src=x onerror=alert(1)> Road")
+# Active content (<script>, on...=) is refused by the safety check; what passes it is escaped.
+MARKUP = GOOD.replace("测试法律援助中心", "<b>加粗</b>中心").replace(
+    "1 Some Road", "<img src=x> Road")
 
 
 @pytest.fixture(scope="module")
@@ -174,9 +182,20 @@ def test_text_fields_never_inject_markup(tricky_site: Path) -> None:
                  tricky_site / "en/directory/beijing/zz-markup.html",
                  tricky_site / "directory/beijing/index.html"):
         html = page.read_text("utf-8")
-        assert "<script>alert(1)" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;中心" in (
+        assert "<b>加粗" not in html and "<img src=x" not in html
+    assert "&lt;b&gt;加粗&lt;/b&gt;中心" in (
         tricky_site / "directory/beijing/zz-markup.html").read_text("utf-8")
+    assert "&lt;img src=x&gt; Road" in (
+        tricky_site / "en/directory/beijing/zz-markup.html").read_text("utf-8")
+
+
+def test_active_content_in_station_data_is_refused(project: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    station(project, GOOD.format(id="test-centre", region="110000").replace(
+        "测试法律援助中心", "<script>alert(1)</script>"))
+    assert main(["--root", str(project), "check"]) == 1
+    assert ("data/stations/110000/test-centre.yaml:5:12: error: <script> is not allowed"
+            in capsys.readouterr().out)
 
 
 def test_station_page_contents(tricky_site: Path) -> None:
