@@ -21,10 +21,14 @@ from mkdocs.structure.pages import Page
 
 from legalaid import postbuild, stage
 from legalaid.findings import errors
+from legalaid.stations import Directory
 
 log = get_plugin_logger(__name__)
 
+# Kept for the whole `mkdocs build` (or one `serve` rebuild): the staging folder, and the loaded
+# directory so that the post-build exports do not read 3,000 YAML files a second time.
 _staging: dict[str, Path] = {}
+_loaded: dict[str, Directory] = {}
 
 
 def _staging_dir() -> Path:
@@ -53,6 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "fix them and build again. Run 'legalaid check' to see them without building."
         )
     stage.write(prepared, target)
+    if prepared.directory is not None:
+        _loaded["directory"] = prepared.directory
     config.docs_dir = str(target)
     return config
 
@@ -74,4 +80,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    postbuild.finish(Path(config.site_dir), Path(config.config_file_path).resolve().parent)
+    postbuild.finish(Path(config.site_dir), Path(config.config_file_path).resolve().parent,
+                     _loaded.get("directory"))

@@ -9,8 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from . import LANGUAGES, hours
 from .render import environment, format_date, labels, render
 from .stations import VERIFY_MAX_AGE_DAYS, Directory, Station
@@ -35,10 +33,12 @@ def front_matter(title: str, description: str, **fields: Any) -> str:
     """YAML front matter, safely quoted whatever the text holds.
 
     MkDocs themes put ``title`` and ``description`` into HTML unescaped, so data text is
-    HTML-escaped here: a station name can never inject markup.
+    HTML-escaped here: a station name can never inject markup. Values are written as JSON,
+    which YAML reads as it is, and which is much faster to produce than YAML for 6,000 pages.
     """
     fields.update(title=html.escape(title), description=html.escape(description), generated=True)
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
+    lines = [f"{key}: {json.dumps(fields[key], ensure_ascii=False)}" for key in sorted(fields)]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def station_rel(directory: Directory, station: Station, suffix: str = ".md") -> str:
@@ -58,6 +58,8 @@ def _vcf(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a vCard line at 75 octets without splitting a UTF-8 character."""
+    if len(line) * 4 <= 75 or len(line.encode("utf-8")) <= 75:
+        return line
     out, current = [], ""
     for char in line:
         if len((current + char).encode("utf-8")) > (75 if not out else 74):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .exports import write_exports
 from .render import render
-from .stations import load_directory
+from .stations import Directory, load_directory
 
 
 def write_404(site: Path) -> None:
@@ -21,7 +21,13 @@ def write_404(site: Path) -> None:
         lang_404.unlink()
 
 
-def finish(site: Path, root: Path) -> None:
-    """Everything done once per build after all languages are written."""
+def finish(site: Path, root: Path, directory: Directory | None = None) -> None:
+    """Everything done once per build after all languages are written.
+
+    Args:
+        site: The built site.
+        root: The project folder.
+        directory: The directory data the pages were made from (loaded again if not given).
+    """
     write_404(site)
-    write_exports(load_directory(root), site)
+    write_exports(directory or load_directory(root), site)

@@ -23,6 +23,13 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+@functools.cache
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """A ready validator for ``schemas/<name>.schema.json``, built once per process."""
+    return jsonschema.Draft202012Validator(
+        load_schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
 def jsonable(value: Any) -> Any:
     """Turn YAML values into what JSON Schema expects (dates become ISO strings)."""
     if isinstance(value, dict):
@@ -71,12 +78,9 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
 
 def validate(doc: YamlDoc, schema_name: str) -> list[Finding]:
     """Validate ``doc.data`` against a schema; one finding per problem, located at its field."""
-    schema = load_schema(schema_name)
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
     findings = []
-    for error in sorted(validator.iter_errors(jsonable(doc.data)), key=lambda e: list(map(str, e.absolute_path))):
+    errors = validator(schema_name).iter_errors(jsonable(doc.data))
+    for error in sorted(errors, key=lambda e: list(map(str, e.absolute_path))):
         if error.validator == "propertyNames":
             key: tuple[Any, ...] = (*error.absolute_path, error.instance)
         else:

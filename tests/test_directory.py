@@ -79,7 +79,7 @@ BAD_CASES = {
     "future date": (GOOD.replace("2026-01-05", "2999-01-01"), 12,
                     "last_verified 2999-01-01 is in the future"),
     "yaml syntax": (GOOD.replace("services: [legal-advice]", "services: [legal-advice"), 11,
-                    "YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'"),
+                    "YAML syntax error: while parsing a flow sequence"),  # then libyaml's words
     "empty file": ("", 1, "the file holds no YAML data"),
     "comment only": ("# yaml-language-server: $schema=../../../schemas/station.schema.json\n", 1,
                      "the file holds no YAML data"),
@@ -93,7 +93,7 @@ def test_bad_station_is_reported_with_file_line_and_field(project: Path, case: s
     station(project, text.replace("{id}", "test-centre").replace("{region}", "110000")
             .replace("{{", "{").replace("}}", "}"))
     path = "data/stations/110000/test-centre.yaml"
-    assert findings(project) == [(path, line, message)]
+    assert [(p, n, m[: len(message)]) for p, n, m in findings(project)] == [(path, line, message)]
     assert main(["--root", str(project), "check"]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"{path}:{line}:") and ": error: " in out and "(" in out
