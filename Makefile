@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH
 export PYTHONHASHSEED := 0
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench check lock clean
+.PHONY: site test serve bench check mirror lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ site: $(STAMP)
 	@if $(BIN)/mkdocs build --strict --quiet --clean -d .site-tmp; then \
 	  rm -rf site && mv .site-tmp site && echo "Built site/ - open site/index.html"; \
 	else rm -rf .site-tmp; echo "Build failed: site/ was left as it was." >&2; exit 1; fi
+
+# The site as of the sources: rebuilt only when a source file is newer than the last build.
+SOURCES := mkdocs.yml requirements.lock $(shell find docs data templates hooks legalaid schemas -type f 2>/dev/null)
+site/MANIFEST.sha256: $(STAMP) $(SOURCES)
+	@$(MAKE) --no-print-directory site
+
+mirror: site/MANIFEST.sha256
+	$(BIN)/legalaid mirror
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

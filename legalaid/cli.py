@@ -59,6 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--source", help="URL or citation the facts come from")
     new.add_argument("--verified", help="date checked, YYYY-MM-DD (default: today)")
 
+    mirror = sub.add_parser(
+        "mirror", help="write archives, a ZIM file and checksums of the built site into dist/",
+        description="Package a built site for mirrors: MANIFEST.sha256 inside the site, then "
+                    "dist/legalaid-kb-DATE.zip, .tar.gz, .zim and SHA256SUMS. The date and "
+                    "every timestamp come from SOURCE_DATE_EPOCH (the last commit).")
+    mirror.add_argument("--site", type=Path, default=Path("site"), help="built site (site/)")
+    mirror.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (dist/)")
+    mirror.add_argument("--source", default="https://github.com/legalaid-network/legalaid-kb",
+                        help="where the sources are, for the ZIM metadata")
+    mirror.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+    verify = sub.add_parser(
+        "verify", help="check a copy (folder, .zip or .tar.gz) against its MANIFEST.sha256",
+        description="Report missing, changed and extra files by name; exit 1 if anything differs.")
+    verify.add_argument("path", type=Path)
+
     stage_cmd = sub.add_parser(
         "stage", help="write docs/ plus generated pages, macros expanded, into a folder",
         description="Write the Markdown another engine can build: docs/ with deadline macros "
@@ -86,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .newstation import run
 
         return run(args.root, vars(args))
+    if args.command == "mirror":
+        return _mirror(args)
+    if args.command == "verify":
+        return _verify(args.path)
     if args.command == "stage":
         from . import stage
         from .findings import errors
@@ -114,6 +134,41 @@ def _check(root: Path, fmt: str, strict: bool) -> int:
             print(finding.format())
         print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
     return 1 if n_errors or (strict and n_warnings) else 0
+
+
+def _mirror(args: argparse.Namespace) -> int:
+    import os
+
+    from .mirror import build_release
+
+    site = args.site if args.site.is_absolute() else args.root / args.site
+    dist = args.dist if args.dist.is_absolute() else args.root / args.dist
+    if not (site / "index.html").is_file():
+        print(f"mirror: no built site in {site}; run 'make site' first", file=sys.stderr)
+        return 1
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or (site / "index.html").stat().st_mtime)
+    for path in build_release(site, dist, epoch, args.source, progress=not args.no_progress):
+        print(f"{path}  {path.stat().st_size:,} bytes")
+    return 0
+
+
+def _verify(path: Path) -> int:
+    from .mirror import verify
+
+    verdict = verify(path)
+    if verdict.problem:
+        print(verdict.problem, file=sys.stderr)
+        return 1
+    for label, names in (("missing", verdict.missing), ("changed", verdict.changed),
+                         ("extra", verdict.extra)):
+        for name in names:
+            print(f"{label}: {name}")
+    if verdict.ok:
+        print(f"{path}: every file matches its manifest")
+        return 0
+    print(f"{path}: {len(verdict.missing)} missing, {len(verdict.changed)} changed, "
+          f"{len(verdict.extra)} extra", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

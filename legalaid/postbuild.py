@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .exports import write_exports
+from .mirror import write_manifest
 from .render import render
 from .stations import Directory, load_directory
 
@@ -31,3 +32,4 @@ def finish(site: Path, root: Path, directory: Directory | None = None) -> None:
     """
     write_404(site)
     write_exports(directory or load_directory(root), site)
+    write_manifest(site)  # last: it lists every other file
