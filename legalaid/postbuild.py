@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import searchindex
 from .exports import write_exports
 from .mirror import write_manifest
 from .render import render
@@ -31,5 +32,6 @@ def finish(site: Path, root: Path, directory: Directory | None = None) -> None:
         directory: The directory data the pages were made from (loaded again if not given).
     """
     write_404(site)
+    searchindex.split(site)
     write_exports(directory or load_directory(root), site)
     write_manifest(site)  # last: it lists every other file

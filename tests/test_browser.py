@@ -55,8 +55,10 @@ def page(browser: object) -> Iterator[tuple[object, Recorder]]:
     context.close()
 
 
-def search(pg: object, site: Path, start: str, query: str) -> list[str]:
-    pg.goto((site / start).as_uri())  # type: ignore[attr-defined]
+def search(pg: object, site: Path | str, start: str, query: str) -> list[str]:
+    """Type ``query`` into the search box of page ``start``; return the first results' text."""
+    url = (site / start).as_uri() if isinstance(site, Path) else f"{site}/{start}"
+    pg.goto(url)  # type: ignore[attr-defined]
     box = pg.locator("input.md-search__input")  # type: ignore[attr-defined]
     if not box.is_visible():  # phone layout: the search icon opens the box
         pg.locator("label[for='__search']:visible").first.click()  # type: ignore[attr-defined]
@@ -64,6 +66,11 @@ def search(pg: object, site: Path, start: str, query: str) -> list[str]:
     items = pg.locator("li.md-search-result__item")  # type: ignore[attr-defined]
     items.first.wait_for(timeout=15000)
     return [items.nth(i).inner_text() for i in range(min(items.count(), 5))]
+
+
+def result_links(pg: object) -> list[str]:
+    links = pg.locator("li.md-search-result__item a")  # type: ignore[attr-defined]
+    return [str(links.nth(i).evaluate("a => a.href")) for i in range(links.count())]
 
 
 def test_home_page_opens_from_disk_without_network(page: tuple[object, Recorder],
@@ -173,3 +180,29 @@ def test_404_page_works_on_a_mirror_under_a_sub_path(page: tuple[object, Recorde
     pg.wait_for_load_state()  # type: ignore[attr-defined]
     assert "12348" in pg.inner_text("article")  # type: ignore[attr-defined]
     assert [u for u in rec.urls if not u.startswith((mirror, "data:", "blob:"))] == []
+
+
+@pytest.mark.parametrize(("start", "query"), [("index.html", "12348"),
+                                              ("en/index.html", "12348"),
+                                              ("directory/index.html", "北京"),
+                                              ("en/directory/index.html", "Beijing")])
+def test_search_results_stay_in_the_page_language(page: tuple[object, Recorder], built_site: Path,
+                                                  start: str, query: str) -> None:
+    pg, _ = page
+    assert search(pg, built_site, start, query)
+    links = result_links(pg)
+    english = [link for link in links if "/site/en/" in link]
+    assert links and (english == links if start.startswith("en/") else english == [])
+
+
+def test_search_index_is_fetched_only_when_the_reader_searches(page: tuple[object, Recorder],
+                                                               mirror: str) -> None:
+    pg, rec = page
+    pg.goto(f"{mirror}/mirror/sub/en/procedures/legal-aid.html")  # type: ignore[attr-defined]
+    pg.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    pg.wait_for_timeout(500)  # type: ignore[attr-defined]
+    assert [u for u in rec.urls if "search_index" in u] == []
+    results = search(pg, mirror, "mirror/sub/en/procedures/legal-aid.html", "legal aid")
+    assert results
+    assert [u for u in rec.urls if "search_index" in u] == [
+        f"{mirror}/mirror/sub/en/search/search_index.json"]
