@@ -36,7 +36,13 @@ site/MANIFEST.sha256: $(STAMP) $(SOURCES)
 mirror: site/MANIFEST.sha256
 	$(BIN)/legalaid mirror
 
-test: $(STAMP)
+# axe-core (npm, pinned in package-lock.json) for the accessibility tests.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund; \
+	else echo "npm not found: the accessibility tests will be skipped (CI installs npm)"; fi
+
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
@@ -56,4 +62,4 @@ lock:
 	  -o requirements.lock
 
 clean:
-	rm -rf site .site-tmp dist .cache test-artifacts
+	rm -rf site .site-tmp dist .cache test-artifacts node_modules

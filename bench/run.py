@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 
 from sitebuild import EPOCH, copy_project  # noqa: E402
 from synthetic import write_stations  # noqa: E402
+from weight import report as weight_report  # noqa: E402
 
 SIZES = (30, 300, 3000)
 
@@ -77,8 +78,11 @@ def plain_variant(project: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))
+    parser.add_argument("--no-lighthouse", action="store_true",
+                        help="skip Lighthouse (needs npm; installs it into .cache/)")
     args = parser.parse_args()
     rows = []
+    weights = ""
     with tempfile.TemporaryDirectory(prefix="legalaid-bench-") as tmp:
         for n in args.sizes:
             project = copy_project(Path(tmp) / f"n{n}")
@@ -89,6 +93,9 @@ def main() -> int:
             plain_s, plain_mem = run_build(project, project / "site-plain", config)
             figures = site_figures(project / "site-gen")
             rows.append((n, gen_s, plain_s, gen_mem, plain_mem, figures))
+            if n == max(args.sizes):
+                weights = weight_report(project / "site-gen", not args.no_lighthouse,
+                                        ROOT / ".cache" / "bench-node")
             print(f"N={n}: generated {gen_s:.1f}s, plain {plain_s:.1f}s", file=sys.stderr)
             shutil.rmtree(project)
     print("| stations | generated s | plain s | gen ÷ plain | peak MiB (gen/plain) | pages | "
@@ -107,6 +114,10 @@ def main() -> int:
         print(f"home page 3000 vs 30: {100 * (b - a) / a:+.2f}% (target within ±2%)")
     worst = max(r[1] / r[2] for r in rows)
     print(f"worst generated ÷ plain = {worst:.2f} (target ≤ 1.10)")
+    print(f"\nPage weight at {max(args.sizes)} stations per language (gzip, loopback HTTP; targets: "
+          "first visit ≤ 150 KiB, repeat station visit ≤ 10 KiB; Lighthouse mobile: performance "
+          "≥ 0.95, accessibility 1.00, best practices ≥ 0.95)\n")
+    print(weights)
     return 0
 
 
