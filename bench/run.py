@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -114,7 +113,8 @@ def main() -> int:
         print(f"home page 3000 vs 30: {100 * (b - a) / a:+.2f}% (target within ±2%)")
     worst = max(r[1] / r[2] for r in rows)
     print(f"worst generated ÷ plain = {worst:.2f} (target ≤ 1.10)")
-    print(f"\nPage weight at {max(args.sizes)} stations per language (gzip, loopback HTTP; targets: "
+    print(f"\nPage weight at {max(args.sizes)} stations per language "
+          "(gzip, loopback HTTP; targets: "
           "first visit ≤ 150 KiB, repeat station visit ≤ 10 KiB; Lighthouse mobile: performance "
           "≥ 0.95, accessibility 1.00, best practices ≥ 0.95)\n")
     print(weights)

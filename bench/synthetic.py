@@ -51,13 +51,15 @@ def write_stations(root: Path, n: int, seed: int = 2026) -> list[Path]:
             "name": {"zh": f"{prov['zh']}{district}区第{i}法律援助工作站",
                      "en": f"{prov['en']} {district} District Legal Aid Station No. {i}"},
             "address": {"zh": f"{prov['zh']}{district}区人民路{rng.randrange(1, 400)}号",
-                        "en": f"{rng.randrange(1, 400)} Renmin Road, {district} District, {prov['en']}"},
+                        "en": f"{rng.randrange(1, 400)} Renmin Road, {district} District, "
+                              f"{prov['en']}"},
             "phones": [{"number": f"{AREA_CODES[code]}-{digits}"}],
             "opening_hours": "Mo-Fr 09:00-12:00,13:30-17:30; PH off",
             "services": sorted(rng.sample(SERVICES, 3)), "languages": ["zh"],
             "eligibility": {"zh": "经济困难的公民可以申请法律援助。",
                             "en": "People with financial difficulties may apply for legal aid."},
-            "directions": {"zh": "乘公交车到人民路站下车。", "en": "Take a bus to Renmin Road stop."},
+            "directions": {"zh": "乘公交车到人民路站下车。",
+                           "en": "Take a bus to Renmin Road stop."},
             "last_verified": "2026-06-01", "source": "synthetic benchmark data",
         }
         path = root / "data" / "stations" / code / f"{sid}.yaml"

@@ -105,8 +105,8 @@ def pick_pages(site: Path) -> dict[str, tuple[str, str]]:
     The repeat visit to a station page opens another station, as a reader going through a
     province's list does; the other types are opened again.
     """
-    stations = [p.relative_to(site).as_posix() for p in sorted((site / "directory").glob("*/*.html"))
-                if p.name != "index.html"]
+    stations = [p.relative_to(site).as_posix()
+                for p in sorted((site / "directory").glob("*/*.html")) if p.name != "index.html"]
     procedure = "procedures/administrative-litigation.html"
     return {"home": ("index.html", "index.html"), "procedure": (procedure, procedure),
             "station": (stations[0], stations[1])}
@@ -145,7 +145,8 @@ def _visit(context: object, url: str) -> tuple[int, int]:
     return total, count
 
 
-def lighthouse(base: str, pages: dict[str, tuple[str, str]], cache: Path) -> list[dict[str, object]]:
+def lighthouse(base: str, pages: dict[str, tuple[str, str]],
+               cache: Path) -> list[dict[str, object]]:
     """Lighthouse mobile scores (npm lighthouse, Debian Chromium); empty if npm is missing."""
     npm = shutil.which("npm")
     if npm is None:

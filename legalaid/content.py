@@ -61,7 +61,7 @@ def split_front_matter(text: str, path: str) -> tuple[YamlDoc, str, int]:
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             front = parse_yaml("".join(lines[1:index]), path, line_offset=1)
-            if front.data is None and not front.findings[0].code == "yaml.empty":
+            if front.data is None and front.findings[0].code != "yaml.empty":
                 return front, "".join(lines[index + 1:]), index + 2
             if front.data is None:
                 front.data, front.findings = {}, []
@@ -166,7 +166,8 @@ def expand_macros(page: Page, facts: Facts) -> tuple[str, list[Finding], set[str
                     findings.append(_unknown_deadline(page, number, line.index(key) + 1, key))
             if not keys:
                 findings.append(Finding(page.path, number, 1, "error", "empty deadline table",
-                                        "list deadline ids: [[deadlines: id1 id2]]", "page.deadline"))
+                                        "list deadline ids: [[deadlines: id1 id2]]",
+                                        "page.deadline"))
             out.append("\n" + render("deadline-table.html.j2", page.lang, rows=rows) + "\n\n")
             continue
 

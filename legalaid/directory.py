@@ -47,7 +47,7 @@ def station_rel(directory: Directory, station: Station, suffix: str = ".md") -> 
 
 
 def is_outdated(station: Station, today: dt.date) -> bool:
-    verified = station.data["last_verified"]
+    verified: dt.date = station.data["last_verified"]
     return (today - verified).days > VERIFY_MAX_AGE_DAYS
 
 
@@ -60,7 +60,8 @@ def _fold(line: str) -> str:
     """Fold a vCard line at 75 octets without splitting a UTF-8 character."""
     if len(line) * 4 <= 75 or len(line.encode("utf-8")) <= 75:
         return line
-    out, current = [], ""
+    out: list[str] = []
+    current = ""
     for char in line:
         if len((current + char).encode("utf-8")) > (75 if not out else 74):
             out.append(current)

@@ -78,7 +78,8 @@ def stations_csv(directory: Directory) -> str:
 def hsds_organization(directory: Directory, station: Station, lang: str) -> dict[str, Any]:
     """An HSDS 3.0 organization (with its service, location, address, phones, schedules)."""
     sid = station.id
-    org_id, service_id, location_id = _id(sid, "organization"), _id(sid, "service"), _id(sid, "location")
+    org_id, service_id = _id(sid, "organization"), _id(sid, "service")
+    location_id = _id(sid, "location")
     province, city = _place(directory, station, lang)
     kind = directory.label("kinds", station.data["kind"], lang)
     description = station.text("eligibility", lang) or f"{kind} · {province}"

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding
-from .schema import validate
-from .yamlfile import YamlDoc, load_yaml
+from .schema import load_checked
 
 LAWS_FILE = "data/laws.yaml"
 DEADLINES_FILE = "data/deadlines.yaml"
@@ -23,23 +22,10 @@ class Facts:
     findings: tuple[Finding, ...]
 
 
-def _load(root: Path, rel: str, schema: str) -> tuple[YamlDoc, list[Finding]]:
-    file = root / rel
-    if not file.exists():
-        doc = YamlDoc(rel)
-        return doc, [Finding(rel, 0, 1, "error", "the file is missing",
-                             f"create {rel}", "file.missing")]
-    doc = load_yaml(file, rel)
-    findings = list(doc.findings)
-    if doc.data is not None:
-        findings += validate(doc, schema)
-    return doc, findings
-
-
 def load_facts(root: Path) -> Facts:
     """Load and check ``data/laws.yaml`` and ``data/deadlines.yaml``."""
-    laws_doc, findings = _load(root, LAWS_FILE, "laws")
-    deadlines_doc, more = _load(root, DEADLINES_FILE, "deadlines")
+    laws_doc, findings = load_checked(root, LAWS_FILE, "laws")
+    deadlines_doc, more = load_checked(root, DEADLINES_FILE, "deadlines")
     findings += more
     laws = laws_doc.data if isinstance(laws_doc.data, dict) else {}
     deadlines = deadlines_doc.data if isinstance(deadlines_doc.data, dict) else {}

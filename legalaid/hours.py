@@ -101,7 +101,8 @@ def _rule(tokens: list[tuple[str, int]], offset: int) -> Rule:
                 raise HoursError(f"a day range needs an end day, e.g. Mo-Fr; got {bad[0]!r}",
                                  offset + bad[1])
             first, last = DAYS.index(token), DAYS.index(tokens[i + 2][0])
-            days += range(first, last + 1) if first <= last else [*range(first, 7), *range(last + 1)]
+            wrapped = [*range(first, 7), *range(last + 1)]  # e.g. Sa-Mo
+            days += range(first, last + 1) if first <= last else wrapped
             i += 3
         else:
             days.append(DAYS.index(token))
@@ -123,7 +124,8 @@ def _rule(tokens: list[tuple[str, int]], offset: int) -> Rule:
                 or ":" not in rest[j + 2][0]:
             col = rest[j][1] if j < len(rest) else 1
             raise HoursError("expected a time span such as 09:00-17:30, or 'off'", offset + col)
-        opens, closes = _time(rest[j][0], offset + rest[j][1]), _time(rest[j + 2][0], offset + rest[j + 2][1])
+        opens = _time(rest[j][0], offset + rest[j][1])
+        closes = _time(rest[j + 2][0], offset + rest[j + 2][1])
         if closes <= opens:
             raise HoursError(f"{opens}-{closes} ends before it starts", offset + rest[j][1])
         spans.append((opens, closes))

@@ -54,7 +54,8 @@ def anchors(markdown: str) -> set[str]:
     return found
 
 
-def check_links(page: Page, known: dict[str, set[str] | None], assets: Iterable[str]) -> list[Finding]:
+def check_links(page: Page, known: dict[str, set[str] | None],
+                assets: Iterable[str]) -> list[Finding]:
     """Relative links of ``page`` must reach a page (and anchor) or file of the same language.
 
     Args:

@@ -138,7 +138,8 @@ def verify(path: Path) -> Verdict:
         return Verdict(problem=f"cannot read {path}: {exc}")
     manifests = [n for n in members if PurePosixPath(n).name == MANIFEST]
     if not manifests:
-        return Verdict(problem=f"no {MANIFEST} in {path}: not a copy of this site, or it was removed")
+        return Verdict(problem=f"no {MANIFEST} in {path}: "
+                       "not a copy of this site, or the manifest was removed")
     manifest = min(manifests, key=lambda n: n.count("/"))
     base = manifest[: -len(MANIFEST)]
     expected = parse_manifest(members.pop(manifest).decode("utf-8", "replace"))
@@ -172,7 +173,8 @@ def build_release(site: Path, dist: Path, epoch: int, source: str,
     files.sort()
 
     def bar(items: Iterable[str], what: str) -> Iterable[str]:
-        return tqdm(items, desc=what, unit="file", disable=not progress, leave=True)
+        bar: Iterable[str] = tqdm(items, desc=what, unit="file", disable=not progress)
+        return bar
 
     zip_path, tar_path, zim_path = (dist / f"{name}{ext}" for ext in (".zip", ".tar.gz", ".zim"))
     write_zip(site, zip_path, name, epoch, bar(files, f"{zip_path.name:<28}"))

@@ -1,4 +1,4 @@
-"""Templates and labels: one Jinja environment over templates/, labels from templates/labels.yaml."""
+"""Templates and labels: one Jinja environment over templates/, labels from labels.yaml."""
 
 from __future__ import annotations
 

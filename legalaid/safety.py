@@ -44,7 +44,8 @@ def _lines(text: str, markdown: bool) -> Iterator[tuple[int, str]]:
         yield number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if markdown else line
 
 
-def scan(path: str, text: str, markdown: bool, allowed_phone_lines: Iterable[int] = ()) -> list[Finding]:
+def scan(path: str, text: str, markdown: bool,
+         allowed_phone_lines: Iterable[int] = ()) -> list[Finding]:
     """Unsafe content and personal data in one file's text.
 
     Args:

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 
 from .findings import Finding
-from .yamlfile import YamlDoc
+from .yamlfile import YamlDoc, load_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -88,3 +88,16 @@ def validate(doc: YamlDoc, schema_name: str) -> list[Finding]:
         message, fix = _describe(error)
         findings.append(doc.finding(key, message, fix, f"schema.{error.validator}"))
     return findings
+
+
+def load_checked(root: Path, rel: str, schema_name: str) -> tuple[YamlDoc, list[Finding]]:
+    """Read ``root/rel`` and validate it against a schema; a missing file is a finding too."""
+    file = root / rel
+    if not file.exists():
+        return YamlDoc(rel), [Finding(rel, 0, 1, "error", "the file is missing",
+                                      f"create {rel}", "file.missing")]
+    doc = load_yaml(file, rel)
+    findings = list(doc.findings)
+    if doc.data is not None:
+        findings += validate(doc, schema_name)
+    return doc, findings

@@ -12,7 +12,7 @@ from phonenumbers import shortnumberinfo
 
 from . import hours as hours_mod
 from .findings import Finding
-from .schema import validate
+from .schema import load_checked, validate
 from .yamlfile import YamlDoc, load_yaml
 
 REGIONS_FILE = "data/regions.yaml"
@@ -87,18 +87,6 @@ class Directory:
         if code == province or code in (self.regions[province].get("cities") or {}):
             return province
         return None
-
-
-def _load_checked(root: Path, rel: str, schema: str) -> tuple[YamlDoc, list[Finding]]:
-    file = root / rel
-    if not file.exists():
-        return YamlDoc(rel), [Finding(rel, 0, 1, "error", "the file is missing",
-                                      f"create {rel}", "file.missing")]
-    doc = load_yaml(file, rel)
-    findings = list(doc.findings)
-    if doc.data is not None:
-        findings += validate(doc, schema)
-    return doc, findings
 
 
 def _phone(number: str) -> Phone | None:
@@ -183,8 +171,8 @@ def load_directory(root: Path, today: dt.date | None = None) -> Directory:
     """Load and check regions, vocabularies and every station file; collect all findings."""
     today = today or dt.date.today()
     directory = Directory()
-    regions_doc, findings = _load_checked(root, REGIONS_FILE, "regions")
-    vocab_doc, more = _load_checked(root, VOCABULARIES_FILE, "vocabularies")
+    regions_doc, findings = load_checked(root, REGIONS_FILE, "regions")
+    vocab_doc, more = load_checked(root, VOCABULARIES_FILE, "vocabularies")
     directory.findings += findings + more
     if isinstance(regions_doc.data, dict):
         directory.regions = {str(k): v for k, v in regions_doc.data.items()}

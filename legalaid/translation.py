@@ -64,7 +64,8 @@ def check(pages: dict[str, dict[str, Page]], today: dt.date,
         state = "ok"
         single = bool(either.meta.get("single_language"))
         if source is None or target is None:
-            state = "single-language" if single else ("missing-en" if target is None else "missing-zh")
+            missing = "missing-en" if target is None else "missing-zh"
+            state = "single-language" if single else missing
             if not single:
                 other = TARGET_LANG if target is None else SOURCE_LANG
                 findings.append(Finding(

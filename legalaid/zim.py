@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from libzim.writer import Creator, FileProvider, Hint, Item  # type: ignore[import-untyped]
+from libzim.writer import Creator, FileProvider, Hint, Item
 
 from .render import TEMPLATE_DIR
 
@@ -30,7 +30,8 @@ def metadata(date: dt.date, source: str) -> dict[str, str]:
         "Creator": "Legal Aid Knowledge Base contributors",
         "Publisher": "Legal Aid Knowledge Base contributors",
         "Date": date.isoformat(),
-        "Description": "法律援助知识库：办事指南、期限和法律援助站 / Legal aid guides and directory",
+        "Description": "法律援助知识库：办事指南、期限和法律援助站 / "
+                       "Legal aid guides and directory",
         "LongDescription": (
             "中英双语的法律信息：行政复议、行政诉讼、国家赔偿、申请法律援助、家人被羁押时怎么办等"
             "办事指南，法定期限表，各省法律援助站和12348热线。每条法律信息都注明法条和审核日期。"

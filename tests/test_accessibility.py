@@ -72,7 +72,7 @@ def test_keyboard_reaches_search_language_switcher_and_every_link(chromium: obje
         page.keyboard.press("Tab")  # type: ignore[attr-defined]
         info = page.evaluate("""() => { const e = document.activeElement;
             return {tag: e.tagName, href: e.href || '', cls: e.className || '',
-                    name: e.getAttribute('name') || '', label: e.getAttribute('aria-label') || ''}; }""")
+                    name: e.getAttribute('name') || ''}; }""")
         reached.add(info["href"])
         search |= info["tag"] == "INPUT" and "md-search__input" in str(info["cls"])
         switcher |= "md-select__link" in str(info["cls"]) or (

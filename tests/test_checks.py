@@ -1,4 +1,4 @@
-"""`legalaid check`: each check has a failing and a passing example, with exact file, line, level."""
+"""`legalaid check`: each check has a failing and a passing example (exact file, line, level)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from legalaid import stage
 from legalaid.cli import main
-from legalaid.translation import source_hash, stamp
 from legalaid.content import read_page
+from legalaid.translation import source_hash, stamp
 from sitebuild import ROOT
 
 TODAY = dt.date(2026, 11, 24)
@@ -216,7 +216,8 @@ def test_mobile_number_in_station_phones_is_fine_elsewhere_not(project: Path) ->
 # --- links ----------------------------------------------------------------------------------
 
 def test_broken_links_and_anchors(project: Path) -> None:
-    zh = LEGAL + "\n见[另一页](other.md)、[本页](#limits)、[锚点](x.md#nope)、[站](../directory/index.md)。\n"
+    zh = LEGAL + ("\n见[另一页](other.md)、[本页](#limits)、[锚点](x.md#nope)、"
+                  "[站](../directory/index.md)。\n")
     pair(project, "procedures/x.md", zh, LEGAL)
     assert found(project, "links") == [
         ("docs/zh/procedures/x.md", 13, "error", "links.target"),

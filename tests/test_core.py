@@ -88,7 +88,7 @@ def test_duplicate_keys_are_errors() -> None:
 
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
-    file.write_bytes("a: 1\nb: 2\nname: ".encode() + "北京".encode("gbk") + b"\n")
+    file.write_bytes(b"a: 1\nb: 2\nname: " + "北京".encode("gbk") + b"\n")
     doc = load_yaml(file, "x.yaml")
     assert [(f.line, f.col, f.code) for f in doc.findings] == [(3, 7, "file.encoding")]
 
@@ -147,7 +147,8 @@ def test_chinese_citation(project: Path) -> None:
 
 
 def test_unknown_and_malformed_macros_are_located(project: Path) -> None:
-    text = "---\ntitle: T\n---\n\nok [[deadline: alit.nope]] and [[deadline:]] x\n```\n[[deadline: in.code]]\n```\n[[deadlines: alit.sue bad.id]]\n"
+    text = ("---\ntitle: T\n---\n\nok [[deadline: alit.nope]] and [[deadline:]] x\n"
+            "```\n[[deadline: in.code]]\n```\n[[deadlines: alit.sue bad.id]]\n")
     page, _ = page_at(project, "zh", text)
     _, findings, _ = expand_macros(page, load_facts(project))
     assert [(f.line, f.col, f.message) for f in findings] == [
@@ -158,7 +159,8 @@ def test_unknown_and_malformed_macros_are_located(project: Path) -> None:
 
 
 def test_reviewed_and_sources_blocks(project: Path) -> None:
-    text = ("---\ntitle: T\nreviewed: 2025-01-01\nsources:\n  - law: alit\n    articles: [\"45\", \"46\"]\n"
+    text = ("---\ntitle: T\nreviewed: 2025-01-01\nsources:\n  - law: alit\n"
+            "    articles: [\"45\", \"46\"]\n"
             "  - law: unknown-law\n---\nBody\n")
     page, _ = page_at(project, "zh", text)
     top, bottom, findings = page_blocks(page, load_facts(project), dt.date(2026, 11, 24))

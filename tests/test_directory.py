@@ -87,8 +87,8 @@ BAD_CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
-def test_bad_station_is_reported_with_file_line_and_field(project: Path, case: str,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_station_is_reported_with_file_line_and_field(
+        project: Path, case: str, capsys: pytest.CaptureFixture[str]) -> None:
     text, line, message = BAD_CASES[case]
     station(project, text.replace("{id}", "test-centre").replace("{region}", "110000")
             .replace("{{", "{").replace("}}", "}"))
@@ -101,8 +101,8 @@ def test_bad_station_is_reported_with_file_line_and_field(project: Path, case: s
 
 def test_not_utf8(project: Path) -> None:
     path = station(project, "")
-    path.write_bytes(GOOD.format(id="test-centre", region="110000")
-                     .replace("测试法律援助中心", "ZZ").encode().replace(b"ZZ", "测试".encode("gbk")))
+    text = GOOD.format(id="test-centre", region="110000").replace("测试法律援助中心", "ZZ")
+    path.write_bytes(text.encode().replace(b"ZZ", "测试".encode("gbk")))
     assert findings(project) == [("data/stations/110000/test-centre.yaml", 5,
                                   "the file is not valid UTF-8 text")]
 
@@ -202,12 +202,14 @@ def test_station_page_contents(tricky_site: Path) -> None:
     html = (tricky_site / "en/directory/beijing/zz-markup.html").read_text("utf-8")
     assert 'href="tel:+861065135566"' in html
     assert "Mon–Fri 09:00–12:00, 13:30–17:30" in html
-    assert 'href="zz-markup.vcf"' in html and "edit/main/data/stations/110000/zz-markup.yaml" in html
+    assert 'href="zz-markup.vcf"' in html
+    assert "edit/main/data/stations/110000/zz-markup.yaml" in html
     ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert ld["@type"] == "GovernmentOffice" and ld["address"]["@type"] == "PostalAddress"
     assert ld["openingHoursSpecification"][0]["@type"] == "OpeningHoursSpecification"
     vcf = (tricky_site / "en/directory/beijing/zz-markup.vcf").read_bytes().decode()
-    assert vcf.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and "TEL;TYPE=WORK,VOICE:+861065135566" in vcf
+    assert vcf.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
+    assert "TEL;TYPE=WORK,VOICE:+861065135566" in vcf
     zh = (tricky_site / "directory/beijing/zz-markup.html").read_text("utf-8")
     assert "周一至周五 09:00–12:00、13:30–17:30" in zh
 

@@ -40,8 +40,8 @@ def test_archives_are_identical_across_runs(release: dict[str, Path], tmp_path: 
     build_release(release["site"], again, int(EPOCH), "https://example.org/src", progress=False)
     for name in ("legalaid-kb-20261118.zip", "legalaid-kb-20261118.tar.gz", CHECKSUMS):
         if name == CHECKSUMS:  # the ZIM carries a random id, so compare the archives' lines
-            left = [l for l in (release["dist"] / name).read_text().splitlines() if ".zim" not in l]
-            right = [l for l in (again / name).read_text().splitlines() if ".zim" not in l]
+            left = [x for x in (release["dist"] / name).read_text().splitlines() if ".zim" not in x]
+            right = [x for x in (again / name).read_text().splitlines() if ".zim" not in x]
             assert left == right
         else:
             assert (release["dist"] / name).read_bytes() == (again / name).read_bytes(), name
@@ -52,7 +52,8 @@ def test_archive_entries_are_sorted_with_fixed_metadata(release: dict[str, Path]
         names = archive.namelist()
         assert names == sorted(names)
         assert all(n.startswith("legalaid-kb-20261118/") for n in names)
-        assert {i.date_time for i in archive.infolist()} == {(2026, 11, 18, 11, 6, 40)}  # SOURCE_DATE_EPOCH, UTC
+        # every entry carries SOURCE_DATE_EPOCH (UTC)
+        assert {i.date_time for i in archive.infolist()} == {(2026, 11, 18, 11, 6, 40)}
         assert "legalaid-kb-20261118/MANIFEST.sha256" in names
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -135,7 +134,8 @@ def test_failed_make_site_keeps_the_last_good_site(tmp_path: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
     result = subprocess.run(["make", "site"], cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode != 0
-    assert "docs/zh/index.md:" in result.stderr and "unknown deadline id 'no.such-id'" in result.stderr
+    assert "docs/zh/index.md:" in result.stderr
+    assert "unknown deadline id 'no.such-id'" in result.stderr
     assert "Traceback" not in result.stderr
     assert good.read_text() == "last good build"
     assert not (project / ".site-tmp").exists()
