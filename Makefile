@@ -30,10 +30,10 @@ site: $(STAMP)
 
 # The site as of the sources: rebuilt only when a source file is newer than the last build.
 SOURCES := mkdocs.yml requirements.lock $(shell find docs data templates hooks legalaid schemas -type f 2>/dev/null)
-site/MANIFEST.sha256: $(STAMP) $(SOURCES)
+site/index.html: $(STAMP) $(SOURCES)
 	@$(MAKE) --no-print-directory site
 
-mirror: site/MANIFEST.sha256
+mirror: site/index.html
 	$(BIN)/legalaid mirror
 
 # axe-core (npm, pinned in package-lock.json) for the accessibility tests.

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from . import searchindex
 from .exports import write_exports
-from .mirror import write_manifest
 from .render import render
 from .stations import Directory, load_directory
 
@@ -34,4 +33,3 @@ def finish(site: Path, root: Path, directory: Directory | None = None) -> None:
     write_404(site)
     searchindex.split(site)
     write_exports(directory or load_directory(root), site)
-    write_manifest(site)  # last: it lists every other file

@@ -134,13 +134,19 @@ def write(stage: Stage, out: Path) -> None:
     for source, rel in stage.copies:
         wanted[out / rel] = source.read_bytes()
     out.mkdir(parents=True, exist_ok=True)
-    for existing in sorted(out.rglob("*"), reverse=True):
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    existing = set()
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_file():
+            if path in wanted:
+                existing.add(path)
+            else:
+                path.unlink()
+        elif not any(path.iterdir()):
+            path.rmdir()
+    for folder in sorted({target.parent for target in wanted}):
+        folder.mkdir(parents=True, exist_ok=True)
     for target, data in wanted.items():
-        if target.is_file() and target.read_bytes() == data:
+        if target in existing and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        with open(target, "wb") as handle:
+            handle.write(data)
