@@ -135,7 +135,7 @@ def test_inline_and_table_macros(project: Path) -> None:
     assert findings == [] and used == {"alit.sue", "alit.outer"}
     assert ('Sue within <strong class="legalaid-deadline">6 months</strong> '
             "(Administrative Litigation Law, Art. 46).") in out
-    assert "<td>Administrative Litigation Law, Art. 46(2)</td>" in out
+    assert '<td data-label="Legal basis">Administrative Litigation Law, Art. 46(2)</td>' in out
     assert "note &lt;b&gt;" in out  # data text is escaped, never markup
 
 

@@ -95,11 +95,22 @@ def test_no_generator_tag_and_no_web_fonts(built_site: Path) -> None:
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
 
 
-def test_search_index_covers_both_languages(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]).replace("\u200b", "")
-    assert "法律援助" in text and "legal aid" in text.lower()
-    assert (built_site / "search" / "search_index.js").exists()  # offline copy for file://
+def test_each_language_has_its_own_search_index(built_site: Path) -> None:
+    for folder, lang, word in ((built_site, "zh", "法律援助"), (built_site / "en", "en", "legal aid")):
+        index = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))
+        docs = index["docs"]
+        text = " ".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")
+        assert word in text.lower()
+        assert not any(d["location"].startswith("en/") for d in docs)  # relative to folder
+        assert (folder / "search" / "search_index.js").exists()  # offline copy for file://
+        pages = {p.relative_to(folder).as_posix() for p in folder.glob("**/*.html")
+                 if not p.relative_to(folder).as_posix().startswith("en/")}
+        located = {d["location"].split("#")[0] for d in docs}
+        assert located <= pages | {""}, sorted(located - pages)[:5]
+    zh = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    assert en["config"]["lang"] == ["en"] and "zh" in zh["config"]["lang"]
+    assert "legal aid" not in " ".join(d["text"] for d in zh["docs"]).lower().replace("\u200b", "")
 
 
 def test_404_page_is_self_contained(built_site: Path) -> None:
