@@ -8,6 +8,8 @@ runs once per language; staging happens once per configuration load.
 from __future__ import annotations
 
 import atexit
+import multiprocessing
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -29,11 +32,15 @@ log = get_plugin_logger(__name__)
 # directory so that the post-build exports do not read 3,000 YAML files a second time.
 _staging: dict[str, Path] = {}
 _loaded: dict[str, Directory] = {}
+# The process writing exports and vCards while MkDocs renders pages (on the second core).
+_extras: dict[str, multiprocessing.process.BaseProcess] = {}
 
 
 def _staging_dir() -> Path:
     if "dir" not in _staging:
-        path = Path(tempfile.mkdtemp(prefix="legalaid-stage-"))
+        # in memory where the system offers it: thousands of small files are written each build
+        shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+        path = Path(tempfile.mkdtemp(prefix="legalaid-stage-", dir=shm))
         atexit.register(shutil.rmtree, path, ignore_errors=True)
         _staging["dir"] = path
     return _staging["dir"]
@@ -47,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config
     root = Path(config.config_file_path).resolve().parent
     edit_base = f"{config.repo_url.rstrip('/')}/edit/main/" if config.repo_url else None
-    prepared = stage.prepare(root, edit_base=edit_base)
+    prepared = stage.prepare(root, edit_base=edit_base, vcards=False)
     for finding in prepared.findings:
         (log.error if finding.level == "error" else log.warning)(finding.format())
     problems = errors(prepared.findings)
@@ -59,8 +66,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stage.write(prepared, target)
     if prepared.directory is not None:
         _loaded["directory"] = prepared.directory
+    _extras.clear()
     config.docs_dir = str(target)
     return config
+
+
+def _i18n_building(config: MkDocsConfig) -> bool:
+    """True inside mkdocs-static-i18n's builds of the second and later languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Once the output folder is clean, start writing exports and vCards alongside MkDocs."""
+    directory = _loaded.get("directory")
+    can_fork = "fork" in multiprocessing.get_all_start_methods()  # else: written after the build
+    if directory is not None and can_fork and not _extras and not _i18n_building(config):
+        process = multiprocessing.get_context("fork").Process(
+            target=postbuild.write_extras, args=(Path(config.site_dir), directory))
+        process.start()
+        _extras["process"] = process
+    return files
 
 
 def on_page_context(
@@ -77,8 +103,12 @@ def on_page_context(
 @event_priority(-200)  # after i18n, search and offline have written their files
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Finish the whole site once, after every language has been built."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if _i18n_building(config):
         return
+    process = _extras.pop("process", None)
+    if process is not None:
+        process.join()
+        if process.exitcode != 0:
+            raise PluginError("writing the directory exports and vCards failed (see above)")
     postbuild.finish(Path(config.site_dir), Path(config.config_file_path).resolve().parent,
-                     _loaded.get("directory"))
+                     _loaded.get("directory"), extras=process is None)

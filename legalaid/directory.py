@@ -7,6 +7,7 @@ import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES, hours
@@ -188,9 +189,9 @@ def home_page(directory: Directory, counts: dict[str, int], lang: str, today: dt
                      guide=guide) + "\n")
 
 
-def generate(directory: Directory, today: dt.date,
-             edit_base: str | None = None) -> list[GeneratedFile]:
-    """Every directory page and vCard, in every language."""
+def generate(directory: Directory, today: dt.date, edit_base: str | None = None,
+             vcards: bool = True) -> list[GeneratedFile]:
+    """Every directory page, and (``vcards``) every vCard, in every language."""
     by_province: dict[str, list[Station]] = defaultdict(list)
     for station in directory.public:
         by_province[station.province].append(station)
@@ -206,6 +207,17 @@ def generate(directory: Directory, today: dt.date,
         for station in directory.public:
             files.append(GeneratedFile(lang, station_rel(directory, station),
                                        station_page(directory, station, lang, today, edit_base)))
-            files.append(GeneratedFile(lang, station_rel(directory, station, ".vcf"),
-                                       vcard(directory, station, lang)))
+            if vcards:
+                files.append(GeneratedFile(lang, station_rel(directory, station, ".vcf"),
+                                           vcard(directory, station, lang)))
     return files
+
+
+def write_vcards(directory: Directory, site: Path) -> None:
+    """Write every station's vCard straight into a built site (``<lang>/directory/...vcf``)."""
+    for lang in LANGUAGES:
+        base = site if lang == LANGUAGES[0] else site / lang
+        for station in directory.public:
+            target = base / station_rel(directory, station, ".vcf")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(vcard(directory, station, lang), encoding="utf-8", newline="")

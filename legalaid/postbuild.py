@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import searchindex
+from .directory import write_vcards
 from .exports import write_exports
 from .render import render
 from .stations import Directory, load_directory
@@ -22,14 +23,26 @@ def write_404(site: Path) -> None:
         lang_404.unlink()
 
 
-def finish(site: Path, root: Path, directory: Directory | None = None) -> None:
+def write_extras(site: Path, directory: Directory) -> None:
+    """Files that depend on the data only, not on the engine's pages: exports and vCards.
+
+    They can be written while the engine is still building the pages.
+    """
+    write_exports(directory, site)
+    write_vcards(directory, site)
+
+
+def finish(site: Path, root: Path, directory: Directory | None = None,
+           extras: bool = True) -> None:
     """Everything done once per build after all languages are written.
 
     Args:
         site: The built site.
         root: The project folder.
         directory: The directory data the pages were made from (loaded again if not given).
+        extras: Also write the exports and vCards (False when they were written already).
     """
     write_404(site)
     searchindex.split(site)
-    write_exports(directory or load_directory(root), site)
+    if extras:
+        write_extras(site, directory or load_directory(root))

@@ -62,13 +62,16 @@ def _lag_notice(rel: str) -> str:
     return render("translation-lag.html.j2", "en", href=href) + "\n\n"
 
 
-def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = None) -> Stage:
+def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = None,
+            vcards: bool = True) -> Stage:
     """Load data and pages, check them, expand macros, generate pages; collect every finding.
 
     Args:
         root: The project folder.
         today: The edition date used for "may be out of date" notices (default: build_date()).
         edit_base: URL prefix of the repository's edit view, for edit links of generated pages.
+        vcards: Stage the stations' vCards too (an engine that does not copy them itself may
+            write them into the built site with ``directory.write_vcards``).
     """
     today = today or build_date()
     stage = Stage()
@@ -91,7 +94,7 @@ def prepare(root: Path, today: dt.date | None = None, edit_base: str | None = No
 
     generated: list[GeneratedFile] = status.generate(states)
     if not errors(directory.findings):
-        generated += directory_mod.generate(directory, today, edit_base)
+        generated += directory_mod.generate(directory, today, edit_base, vcards)
     for file in sorted((root / "data").rglob("*.yaml")):
         rel = file.relative_to(root).as_posix()
         stage.findings += safety.scan(rel, file.read_text("utf-8", "replace"), markdown=False,
