@@ -6,13 +6,15 @@ import datetime as dt
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from .findings import Finding
 from .yamlfile import YamlDoc, load_yaml
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file fails the quick check
+    import jsonschema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -27,6 +29,8 @@ def load_schema(name: str) -> dict[str, Any]:
 @functools.cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
     """A ready validator for ``schemas/<name>.schema.json``, built once per process."""
+    import jsonschema
+
     return jsonschema.Draft202012Validator(
         load_schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
