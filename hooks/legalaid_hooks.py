@@ -36,6 +36,11 @@ _loaded: dict[str, Directory] = {}
 _extras: dict[str, multiprocessing.process.BaseProcess] = {}
 
 
+def _edit_base(config: MkDocsConfig) -> str | None:
+    """Where the repository's files are edited (``REPO_URL/edit/main/``), if a repo is set."""
+    return f"{config.repo_url.rstrip('/')}/edit/main/" if config.repo_url else None
+
+
 def _staging_dir() -> Path:
     if "dir" not in _staging:
         # in memory where the system offers it: thousands of small files are written each build
@@ -53,8 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if Path(config.docs_dir) == target:  # a later language's build of the same configuration
         return config
     root = Path(config.config_file_path).resolve().parent
-    edit_base = f"{config.repo_url.rstrip('/')}/edit/main/" if config.repo_url else None
-    prepared = stage.prepare(root, edit_base=edit_base, vcards=False)
+    prepared = stage.prepare(root, edit_base=_edit_base(config), vcards=False)
     for finding in prepared.findings:
         (log.error if finding.level == "error" else log.warning)(finding.format())
     problems = errors(prepared.findings)
@@ -94,9 +98,8 @@ def on_page_context(
 ) -> dict[str, Any]:
     """Point a generated page's edit link at the data file it comes from (or drop it)."""
     if page.meta.get("generated"):
-        edit_path = page.meta.get("edit_path")
-        page.edit_url = (f"{config.repo_url.rstrip('/')}/edit/main/{edit_path}"
-                         if edit_path and config.repo_url else None)
+        edit_path, base = page.meta.get("edit_path"), _edit_base(config)
+        page.edit_url = f"{base}{edit_path}" if edit_path and base else None
     return context
 
 
