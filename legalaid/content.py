@@ -61,10 +61,8 @@ def split_front_matter(text: str, path: str) -> tuple[YamlDoc, str, int]:
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             front = parse_yaml("".join(lines[1:index]), path, line_offset=1)
-            if front.data is None and front.findings[0].code != "yaml.empty":
-                return front, "".join(lines[index + 1:]), index + 2
-            if front.data is None:
-                front.data, front.findings = {}, []
+            if front.data is None and front.findings[0].code == "yaml.empty":
+                front.data, front.findings = {}, []  # empty front matter is allowed
             return front, "".join(lines[index + 1:]), index + 2
     doc = YamlDoc(path, data={}, findings=[Finding(
         path, 1, 1, "error", "front matter starts with '---' but never ends",
